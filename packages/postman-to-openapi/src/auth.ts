@@ -54,6 +54,11 @@ const FLOWS: Record<string, string> = {
 export class SecurityRegistry {
   readonly schemes = new Map<string, JsonObject>();
   private readonly byDefinition = new Map<string, string>();
+  /**
+   * Requirements already computed per auth block. Items inherit the very object their collection or
+   * folder defines, so one block converts once and its warnings are raised once, not per request.
+   */
+  private readonly byAuth = new WeakMap<object, Requirement>();
 
   constructor(
     private readonly resolve: (s: string) => string,
@@ -85,6 +90,14 @@ export class SecurityRegistry {
   /** Security requirement for an effective auth; an empty list means "no authentication". */
   requirement(auth: RawAuth | undefined, label: string): Requirement {
     if (auth === undefined || auth === null) return [];
+    const known = this.byAuth.get(auth);
+    if (known) return known;
+    const result = this.compute(auth, label);
+    this.byAuth.set(auth, result);
+    return result;
+  }
+
+  private compute(auth: Record<string, unknown>, label: string): Requirement {
     const type = String(auth.type).toLowerCase();
     const params = authParams(auth);
     const http = HTTP_SCHEMES[type];

@@ -15,7 +15,7 @@ import { responseSample } from './responses.js';
 import { reuseComponents } from './reuse.js';
 import { mergeShapes, type RenderOptions, renderShape, type Shape } from './schema.js';
 import { buildTags } from './tags.js';
-import { camelCase, canonicalJson, depthOf, setOwn } from './text.js';
+import { camelCase, canonicalJson, depthOf, hasRefMember, setOwn } from './text.js';
 import type { ConvertOptions, ConvertResult, JsonObject } from './types.js';
 import { parseUrl, pathTemplate, type Server, serverFromBase } from './urls.js';
 import { type RequestEntry, validateCollection } from './validate.js';
@@ -51,9 +51,11 @@ interface Operation {
 /** Examples nested deeper than this are left out (schemas stop at a similar depth). */
 const MAX_EXAMPLE_DEPTH = 48;
 
-function addMedia(map: Map<string, MediaAcc>, input: MediaSample): void {
+/** Adds a sample; returns false when its example had to be left out because it holds a `$ref` member. */
+function addMedia(map: Map<string, MediaAcc>, input: MediaSample): boolean {
+  const refs = input.example !== undefined && hasRefMember(input.example);
   const sample =
-    input.example !== undefined && depthOf(input.example, MAX_EXAMPLE_DEPTH + 1) > MAX_EXAMPLE_DEPTH
+    refs || (input.example !== undefined && depthOf(input.example, MAX_EXAMPLE_DEPTH + 1) > MAX_EXAMPLE_DEPTH)
       ? { ...input, example: undefined }
       : input;
   const cur = map.get(sample.contentType);
@@ -62,11 +64,15 @@ function addMedia(map: Map<string, MediaAcc>, input: MediaSample): void {
       shape: sample.shape,
       examples: sample.example === undefined ? [] : [{ name: sample.name, value: sample.example }],
     });
-    return;
+    return !refs;
   }
   cur.shape = mergeShapes(cur.shape, sample.shape);
   if (sample.example !== undefined) cur.examples.push({ name: sample.name, value: sample.example });
+  return !refs;
 }
+
+const REF_EXAMPLE =
+  'holds a "$ref" key, which reference resolvers would try to follow; example left out (schema kept)';
 
 function renderExamples(examples: MediaAcc['examples']): JsonObject | undefined {
   if (examples.length === 0) return undefined;
@@ -212,7 +218,8 @@ export function convertCollection(input: unknown, options: ConvertOptions = {}):
       };
       operations.set(key, op);
     }
-    if (body) addMedia(op.body, { ...body, name: entry.name || body.name });
+    if (body && !addMedia(op.body, { ...body, name: entry.name || body.name }))
+      warnings.add(label, `request body example ${REF_EXAMPLE}`);
     for (const r of responses) {
       let acc = op.responses.get(r.status);
       if (!acc) {
@@ -223,7 +230,8 @@ export function convertCollection(input: unknown, options: ConvertOptions = {}):
         const prev = acc.headers.get(h);
         acc.headers.set(h, prev ? mergeShapes(prev, s) : s);
       }
-      if (r.media) addMedia(acc.content, r.media);
+      if (r.media && !addMedia(acc.content, r.media))
+        warnings.add(label, `saved example "${r.media.name}" ${REF_EXAMPLE}`);
     }
   });
 

@@ -7,7 +7,7 @@ import {
   scalarExample,
 } from './schema.js';
 import { isSecretName } from './redact.js';
-import { cleanName, descriptionText, isObject, setOwn } from './text.js';
+import { cleanName, descriptionText, hasRefMember, isObject, setOwn } from './text.js';
 import type { JsonObject } from './types.js';
 import type { PathVariable, QueryItem } from './urls.js';
 
@@ -285,6 +285,7 @@ export function renderParam(p: ParamSample, opts: RenderOptions): JsonObject {
     out.explode = true;
   }
   out.schema = schema;
-  if (p.example !== undefined) out.example = p.example as JsonObject;
+  // A `$ref` member in an example (e.g. `filter[$ref]=x`) would be followed by reference resolvers.
+  if (p.example !== undefined && !hasRefMember(p.example)) out.example = p.example as JsonObject;
   return out;
 }

@@ -121,3 +121,20 @@ export function depthOf(value: unknown, limit = 1000): number {
   }
   return max;
 }
+
+/**
+ * True when a value holds an object with a string `$ref` member anywhere. Reference resolvers
+ * (Redocly, json-schema-ref-parser) follow such members even inside example values, so an example
+ * copied verbatim from an API that returns `$ref` keys (JSON Schema, HAL-like payloads) would make
+ * the document fail to resolve.
+ */
+export function hasRefMember(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (!Array.isArray(v) && typeof (v as Record<string, unknown>).$ref === 'string') return true;
+    for (const x of Object.values(v)) stack.push(x);
+  }
+  return false;
+}

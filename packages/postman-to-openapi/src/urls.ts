@@ -24,7 +24,7 @@ export interface ParsedUrl {
 
 export interface Server {
   url: string;
-  variables: Record<string, { default: string; description: string }>;
+  variables: Record<string, { default: string; enum?: string[]; description: string }>;
 }
 
 function str(v: unknown): string | undefined {
@@ -66,7 +66,8 @@ function parseRawUrl(raw: string): { base: string | undefined; segments: string[
     rest = rest.slice(0, q);
   }
   let base: string | undefined;
-  const proto = /^([a-z][a-z0-9+.-]*:\/\/)/i.exec(rest);
+  // The scheme may itself be a variable: `{{protocol}}://{{host}}/a`.
+  const proto = /^((?:[a-z][a-z0-9+.-]*|\{\{[^{}]+\}\}):\/\/)/i.exec(rest);
   let prefix = '';
   if (proto) {
     prefix = proto[1]!;
@@ -168,8 +169,14 @@ const PCHAR = /[A-Za-z0-9\-._~!$&'()*+,;=:@%]/;
 
 function encodeLiteral(s: string): string {
   let out = '';
-  for (const ch of wellFormed(s)) {
-    if (PCHAR.test(ch) && ch !== '%') out += ch;
+  const text = wellFormed(s);
+  let i = 0;
+  for (const ch of text) {
+    const at = i;
+    i += ch.length;
+    // Postman stores paths already percent-encoded: keep a valid `%XX` escape as it is.
+    if (ch === '%' && /^%[0-9A-Fa-f]{2}/.test(text.slice(at, at + 3))) out += '%';
+    else if (PCHAR.test(ch) && ch !== '%') out += ch;
     else if (ch === '%') out += '%25';
     else
       out += encodeURIComponent(ch).replace(
@@ -223,9 +230,11 @@ export function pathTemplate(segments: string[], rawNames: string[] = []): PathT
     if (colon) return param(colon[1]!) + encodeLiteral(colon[2]!);
     let res = '';
     let last = 0;
-    for (const m of seg.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g)) {
+    // `{{name}}` (a Postman variable) and `{name}` (an OpenAPI-style template some exporters leave
+    // in the URL) both become path parameters.
+    for (const m of seg.matchAll(/\{\{\s*([^{}]+?)\s*\}\}|\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g)) {
       res += encodeLiteral(seg.slice(last, m.index));
-      res += param(m[1]!.replace(/^\$/, ''));
+      res += param((m[1] ?? m[2]!).replace(/^\$/, ''));
       last = m.index! + m[0].length;
     }
     res += encodeLiteral(seg.slice(last));
@@ -242,16 +251,21 @@ export function serverFromBase(base: string, vars: Variables): Server | undefine
   const resolved = vars.resolve(base).trim();
   if (/^\{\{[^{}]+\}\}$/.test(resolved)) return undefined;
   let url = resolved.replace(/[?#].*$/, '');
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) url = 'https://' + url.replace(/^\/+/, '');
+  // An undefined variable may stand for the scheme (`{{protocol}}://host`): it becomes a server
+  // variable with the usual schemes as values.
+  const schemeVar = /^\{\{\s*([^{}]+?)\s*\}\}:\/\//.exec(url)?.[1];
+  if (schemeVar === undefined && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url))
+    url = 'https://' + url.replace(/^\/+/, '');
   url = url.replace(/\/+$/, '');
   const variables: Server['variables'] = {};
   for (const name of unresolvedNames(url)) {
     const safe = safeParamName(name);
     if (safe === '__proto__') continue;
-    variables[safe] = {
-      default: safe,
-      description: `Value of the Postman variable \`${name}\` (not defined in the collection).`,
-    };
+    const description = `Value of the Postman variable \`${name}\` (not defined in the collection).`;
+    variables[safe] =
+      name === schemeVar
+        ? { default: 'https', enum: ['https', 'http'], description }
+        : { default: safe, description };
   }
   url = url.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (_m, n: string) => `{${safeParamName(n)}}`);
   // Anything else that cannot appear in a URL is percent-encoded (keeping {var} templates).
