@@ -68,8 +68,10 @@ describe('seed item "Update Integration"', () => {
     expect(validator.checkRequest(bad, variables).join('\n')).toMatch(/request body/);
   });
 
-  it('rejects a 200 body whose integration has an unknown type', () => {
-    const body = JSON.stringify({ integration: { id: '5e4af71a81966cfff3ef6550', type: 'carrier-pigeon' } });
+  it('rejects a 200 body whose Android integration has a wrongly typed field', () => {
+    const body = JSON.stringify({
+      integration: { id: '5e4af71a81966cfff3ef6550', type: 'android', canUserCreateMoreConversations: 'yes' },
+    });
     const errors = validator.checkResponse(seed, {
       code: 200,
       header: [{ key: 'Content-Type', value: 'application/json' }],

@@ -2,16 +2,20 @@
 // clients / devices parts: bodies the real API accepts must validate, and bodies it rejects (a required
 // field missing, a wrongly typed value, an unknown enum value) must not. Each case in the fixture names an
 // operation, `request` or a response status, why the case exists, the value, and whether it is valid.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundleSpec } from './helpers/bundle.js';
 import { SpecValidator } from './helpers/validate.js';
 
 type Case = [operationId: string, target: string, why: string, value: unknown, valid: boolean];
 
-const cases: Case[] = JSON.parse(
-  readFileSync(new URL('./fixtures/fidelity-conversations-users.json', import.meta.url), 'utf8'),
-);
+// Every `fixtures/fidelity-*.json` file holds such cases: the conversations/users set, and the cases added
+// by the audit against the API reference (one or more per discrepancy fixed).
+const fixtureDir = new URL('./fixtures/', import.meta.url);
+const fixtureFiles = readdirSync(fixtureDir)
+  .filter((f) => /^fidelity-.*\.json$/.test(f))
+  .sort();
+const cases: Case[] = fixtureFiles.flatMap((f) => JSON.parse(readFileSync(new URL(f, fixtureDir), 'utf8')));
 const validator = new SpecValidator(bundleSpec());
 
 const check = ([operationId, target, , value]: Case) =>
@@ -21,6 +25,10 @@ const check = ([operationId, target, , value]: Case) =>
   );
 
 describe('conversation, message and user schemas match the API', () => {
+  it('reads both fixture files', () => {
+    expect(fixtureFiles).toEqual(['fidelity-audit.json', 'fidelity-conversations-users.json']);
+  });
+
   it('the fixture covers accepted and rejected bodies', () => {
     expect(cases.filter((c) => c[4]).length).toBeGreaterThan(20);
     expect(cases.filter((c) => !c[4]).length).toBeGreaterThan(50);

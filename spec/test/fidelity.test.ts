@@ -98,12 +98,24 @@ describe('updateIntegration body', () => {
 });
 
 describe('integration responses', () => {
-  it('accept channel-specific fields the API returns and reject an unknown type', () => {
+  it('accept channel-specific fields the API returns and reject wrongly typed ones', () => {
     const telegram = { id: '1', type: 'telegram', status: 'active', username: 'acme_bot', botId: '42' };
     expect(response('getIntegration', '200', { integration: telegram })).toEqual([]);
-    expect(response('getIntegration', '200', { integration: { id: '1', type: 'fax' } })).not.toEqual([]);
     expect(
       response('getIntegration', '200', { integration: { id: '1', type: 'web', status: 'broken' } }),
+    ).not.toEqual([]);
+    expect(response('getIntegration', '200', { integration: { id: '1', type: 7 } })).not.toEqual([]);
+    expect(response('getIntegration', '200', { integration: { id: '1' } })).not.toEqual([]);
+  });
+  it('accept integrations of types only the dashboard can create, with the common fields', () => {
+    const wechat = { id: '1', type: 'wechat', status: 'active', displayName: 'WeChat' };
+    expect(response('getIntegration', '200', { integration: wechat })).toEqual([]);
+    expect(response('getIntegration', '200', { integration: { ...wechat, status: 'broken' } })).not.toEqual(
+      [],
+    );
+    // a known type is still held to its own schema
+    expect(
+      response('getIntegration', '200', { integration: { id: '1', type: 'web', displayStyle: 'popup' } }),
     ).not.toEqual([]);
   });
 });
