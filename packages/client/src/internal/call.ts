@@ -8,10 +8,11 @@ export type ResponseKind = 'text' | 'blob' | 'redirect';
 type Kinds = { body?: BodyKind; response?: ResponseKind };
 
 /** Builds the function behind one generated operation export. */
-export const operation =
-  (method: string, path: string, kinds?: Kinds) =>
-  (client: SunshineClient, params?: Record<string, any>): Promise<any> =>
-    call(client, method, path, params, kinds);
+export const operation = (method: string, path: string, kinds?: Kinds) => {
+  const names = Array.from(path.matchAll(/\{([^}]+)\}/g), (m) => m[1] as string);
+  return (client: SunshineClient, params?: Record<string, any>): Promise<any> =>
+    call(client, method, path, params, kinds, names);
+};
 
 /** Runs one operation through the openapi-fetch client and turns non-2xx answers into SunshineApiError. */
 export async function call(
@@ -20,15 +21,15 @@ export async function call(
   path: string,
   params: Record<string, any> = {},
   kinds: Kinds = {},
+  names: string[] = Array.from(path.matchAll(/\{([^}]+)\}/g), (m) => m[1] as string),
 ): Promise<any> {
   const { query, body, signal, headers, ...pathParams } = params;
-  for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
-    const value = pathParams[name as string];
+  for (const name of names) {
+    const value = pathParams[name];
     if (value === undefined || value === null || value === '') {
       throw new TypeError(`${method} ${path}: pass the path parameter ${name}`);
     }
   }
-  const redact = redactorOf(client);
   const { data, error, response } = await (client as any).request(method, path, {
     params: { path: pathParams, query },
     body: kinds.body === 'form' ? toFormData(body) : body,
@@ -38,8 +39,6 @@ export async function call(
     redirect: kinds.response === 'redirect' ? 'manual' : undefined,
   });
   const status: number = response.status;
-  // Request refuses URLs with credentials, so only known secrets can appear (e.g. in a query).
-  const url = redact(response.url || path);
   if (response.ok || (kinds.response === 'redirect' && status >= 300 && status < 400)) {
     // openapi-fetch hands a non-2xx body (here: a documented redirect) over as `error`.
     if (kinds.response) return { status, data: (response.ok ? data : error) || undefined, response };
@@ -47,20 +46,23 @@ export async function call(
     try {
       return { status, data: JSON.parse(data), response };
     } catch {
-      throw apiError(method, url, response, data, redact, 'a body that is not valid JSON');
+      throw apiError(client, method, path, response, data, 'a body that is not valid JSON');
     }
   }
-  throw apiError(method, url, response, error, redact);
+  throw apiError(client, method, path, response, error);
 }
 
 function apiError(
+  client: SunshineClient,
   method: string,
-  url: string,
+  path: string,
   response: Response,
   raw: unknown,
-  redact: (text: string) => string,
   note?: string,
 ): SunshineApiError {
+  const redact = redactorOf(client);
+  // Request refuses URLs with credentials, so only known secrets can appear (e.g. in a query).
+  const url = redact(response.url || path);
   const isText = typeof raw === 'string';
   const text = isText ? redact(raw.slice(0, 2000)) : raw === undefined ? '' : redact(JSON.stringify(raw));
   let body: any = text || undefined;

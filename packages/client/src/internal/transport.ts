@@ -28,74 +28,72 @@ const IDEMPOTENT = /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE)$/;
 // Failures where the request certainly never reached the server: safe to retry any method.
 const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN)$/;
 
+const TIMEOUT = {};
+
 /**
  * The fetch that openapi-fetch calls: adds auth, applies the per-attempt timeout (headers and body),
  * buffers the body, and retries with backoff.
  */
 export function createTransport(cfg: TransportConfig): (input: Request) => Promise<Response> {
+  const own = `${cfg.origin}/`;
+  // One attempt: settles on the response (body buffered), a failure, the timeout or the caller's abort,
+  // so a fetch that ignores its AbortSignal, or a body that never ends, still settles on time.
+  const attempt = (request: Request, signal: AbortSignal) =>
+    new Promise<Response>((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const controller = cfg.timeoutMs > 0 ? new AbortController() : undefined;
+      const settle = (ok: boolean, value: any) => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        (ok ? resolve : reject)(value);
+      };
+      const onAbort = () => {
+        controller?.abort(signal.reason);
+        settle(false, signal.reason);
+      };
+      signal.addEventListener('abort', onAbort);
+      if (controller) {
+        timer = setTimeout(() => {
+          controller.abort();
+          settle(false, TIMEOUT);
+        }, cfg.timeoutMs);
+      }
+      (cfg.fetch ?? fetch)(request, controller && { signal: controller.signal })
+        .then(async (res) => {
+          if (res.type === 'opaqueredirect') return res;
+          const copy = new Response(res.body && (await res.arrayBuffer()), res);
+          return Object.defineProperty(copy, 'url', { value: res.url || request.url });
+        })
+        .then(
+          (res) => settle(true, res),
+          (error) => settle(false, error),
+        );
+    });
+
   return async (input) => {
-    const { method, signal } = input;
-    const url = cfg.redact(input.url);
+    const { method, signal, headers } = input;
     const body = input.body ? await input.arrayBuffer() : undefined;
     const idempotent = IDEMPOTENT.test(method);
-    const sameOrigin = new URL(input.url).origin === cfg.origin;
+    const sameOrigin = input.url.startsWith(own);
 
-    for (let attempt = 0; ; attempt++) {
+    for (let n = 0; ; n++) {
       if (signal.aborted) throw signal.reason;
-      const headers = new Headers(input.headers);
       const authorization = sameOrigin ? await cfg.auth.header() : undefined;
       if (authorization) headers.set('authorization', authorization);
       if (cfg.userAgent) headers.set('user-agent', cfg.userAgent);
-
-      // The attempt races a stop signal (timeout or caller abort), so a fetch that ignores its
-      // AbortSignal, or a body that never ends, still settles on time.
-      const controller = new AbortController();
-      let timedOut = false;
-      let onAbort = () => {};
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const stop = new Promise<never>((_, reject) => {
-        onAbort = () => {
-          controller.abort(signal.reason);
-          reject(signal.reason);
-        };
-        if (cfg.timeoutMs > 0) {
-          timer = setTimeout(() => {
-            timedOut = true;
-            controller.abort();
-            reject();
-          }, cfg.timeoutMs);
-        }
-      });
-      signal.addEventListener('abort', onAbort);
 
       let response: Response | undefined;
       let failure: SunshineError | undefined;
       let notSent = false;
       try {
-        const send = (async () => {
-          const res = await (cfg.fetch ?? fetch)(
-            new Request(input.url, {
-              method,
-              headers,
-              body,
-              signal: controller.signal,
-              redirect: input.redirect,
-            }),
-          );
-          if (res.type === 'opaqueredirect') return res;
-          const buffered = res.body ? await res.arrayBuffer() : null;
-          const copy = new Response(buffered, {
-            status: res.status,
-            statusText: res.statusText,
-            headers: res.headers,
-          });
-          return Object.defineProperty(copy, 'url', { value: res.url || input.url });
-        })();
-        send.catch(() => {});
-        response = await Promise.race([send, stop]);
+        response = await attempt(
+          body ? new Request(input.url, { method, headers, body, signal, redirect: input.redirect }) : input,
+          signal,
+        );
       } catch (error) {
         if (signal.aborted) throw signal.reason;
-        if (timedOut) {
+        const url = cfg.redact(input.url);
+        if (error === TIMEOUT) {
           failure = new SunshineTimeoutError(`${method} ${url} timed out after ${cfg.timeoutMs} ms`, {
             method,
             url,
@@ -110,23 +108,20 @@ export function createTransport(cfg: TransportConfig): (input: Request) => Promi
             error,
           );
         }
-      } finally {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
       }
 
       const retryable = response
         ? response.status === 429 || (idempotent && response.status >= 500 && response.status !== 501)
         : idempotent || notSent;
-      if (attempt >= cfg.retry.max || !retryable) {
+      if (n >= cfg.retry.max || !retryable) {
         if (response) return response;
         throw failure;
       }
       const wait =
         (response && retryAfterMs(response.headers.get('retry-after'), cfg.retry.maxRetryAfterMs)) ??
-        backoffMs(attempt, cfg.retry);
-      const reason = response ? `${method} ${url} got ${response.status}` : failure?.message;
-      cfg.log?.(`sunshine-client: ${reason}; retry ${attempt + 1} of ${cfg.retry.max} in ${wait} ms`);
+        backoffMs(n, cfg.retry);
+      const reason = response ? `${method} ${cfg.redact(input.url)} got ${response.status}` : failure?.message;
+      cfg.log?.(`sunshine-client: ${reason}; retry ${n + 1} of ${cfg.retry.max} in ${wait} ms`);
       await sleep(wait, signal);
     }
   };
