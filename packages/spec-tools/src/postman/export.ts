@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 import Converter from 'openapi-to-postmanv2';
+import { deref, METHODS } from './openapi-walk.js';
 
 const schemaFaker = createRequire(import.meta.url)('openapi-to-postmanv2/assets/json-schema-faker.js');
 
@@ -45,15 +46,6 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
-
-function deref(doc: any, node: any, depth = 0): any {
-  if (!node || typeof node !== 'object' || typeof node.$ref !== 'string' || depth > 20) return node;
-  let cur = doc;
-  for (const raw of node.$ref.replace(/^#\//, '').split('/'))
-    cur = cur?.[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
-  return deref(doc, cur, depth + 1);
-}
 
 function sameBody(text: unknown, value: unknown): boolean {
   if (typeof text !== 'string') return false;

@@ -1,12 +1,4 @@
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
-
-function deref(doc: any, node: any, depth = 0): any {
-  if (!node || typeof node !== 'object' || typeof node.$ref !== 'string' || depth > 20) return node;
-  let cur = doc;
-  for (const raw of node.$ref.replace(/^#\//, '').split('/'))
-    cur = cur?.[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
-  return deref(doc, cur, depth + 1);
-}
+import { deref, METHODS } from './openapi-walk.js';
 
 function examplesOf(doc: any, media: any): string[] {
   const m = deref(doc, media);
