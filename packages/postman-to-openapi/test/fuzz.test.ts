@@ -1,6 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -8,21 +7,15 @@ import { convertCollection } from '../src/convert.js';
 import { toYaml } from '../src/emit.js';
 import { ImportError } from '../src/errors.js';
 import { parseJsonText } from '../src/load.js';
-import { runCli, tempDir } from './helpers.js';
+import { runCli, SHARED_COLLECTION, tempDir } from './helpers.js';
 import { fastOpenApiErrors } from './support/fast-validate.js';
 import { kitchenSink } from './support/kitchen-sink.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const SEED = Number(process.env.FUZZ_SEED ?? 7);
 const CASES = Number(process.env.FUZZ_CASES ?? 1000);
 
 /** Seeds: our kitchen-sink collection and the first folders of the shared collection. */
-const shared = JSON.parse(
-  readFileSync(
-    join(here, '..', '..', '..', 'spec', 'postman', 'sunshine-conversations-v2.postman_collection.json'),
-    'utf8',
-  ),
-);
+const shared = JSON.parse(readFileSync(SHARED_COLLECTION, 'utf8'));
 const SEEDS: unknown[] = [kitchenSink, { ...shared, item: shared.item.slice(7, 9) }];
 
 type Path = Array<string | number>;

@@ -1,10 +1,22 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { validate } from '@readme/openapi-parser';
 import { main } from '../src/cli.js';
 import { convertCollection } from '../src/convert.js';
 import type { ConvertOptions, JsonObject } from '../src/types.js';
+
+/** The Sunshine Conversations collection this repo's spec was derived from. */
+export const SHARED_COLLECTION = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'spec',
+  'postman',
+  'sunshine-conversations-v2.postman_collection.json',
+);
 
 export const SCHEMA_V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 

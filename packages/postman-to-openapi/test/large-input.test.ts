@@ -4,19 +4,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { multiplyCollection } from './support/big-collection.js';
-import { tempDir } from './helpers.js';
+import { SHARED_COLLECTION, tempDir } from './helpers.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CLI = join(here, '..', 'dist', 'cli.js');
-const COLLECTION = join(
-  here,
-  '..',
-  '..',
-  '..',
-  'spec',
-  'postman',
-  'sunshine-conversations-v2.postman_collection.json',
-);
+const COLLECTION = SHARED_COLLECTION;
 
 describe('large input', () => {
   it('converts a collection 50× the shared one with bounded memory', () => {

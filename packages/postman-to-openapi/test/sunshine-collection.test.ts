@@ -7,19 +7,11 @@ import { convertCollection } from '../src/convert.js';
 import { toYaml } from '../src/emit.js';
 import { readJsonFile } from '../src/load.js';
 import { splitDocument } from '../src/split.js';
-import { openApiErrors, tempDir } from './helpers.js';
+import { openApiErrors, SHARED_COLLECTION, tempDir } from './helpers.js';
 import { exampleErrors } from './support/example-check.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const COLLECTION = join(
-  here,
-  '..',
-  '..',
-  '..',
-  'spec',
-  'postman',
-  'sunshine-conversations-v2.postman_collection.json',
-);
+const COLLECTION = SHARED_COLLECTION;
 const REDOCLY = join(here, '..', 'node_modules', '.bin', 'redocly');
 
 const AGREED_IDS =
